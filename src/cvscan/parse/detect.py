@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from ..errors import CorruptDocumentError, UnsupportedFormatError
+from ..errors import CorruptDocumentError, EncryptedDocumentError, UnsupportedFormatError
 
 __all__ = ["detect_format"]
 
@@ -36,6 +36,11 @@ def detect_format(data: bytes) -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _detect_zip(data)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        if "EncryptedPackage".encode("utf-16-le") in data[:1_000_000]:
+            raise EncryptedDocumentError(
+                "This Word document is password protected. Remove the password (File > Info > "
+                "Protect Document) and save it again."
+            )
         raise UnsupportedFormatError(
             "This is a legacy Word 97-2003 (.doc) or other OLE file, which cvscan cannot read. "
             "Open it in Word or LibreOffice and save it as .docx or PDF."
