@@ -283,14 +283,14 @@ ROHAN = CV(
 )
 
 ELEANOR = CV(
-    name="Eleanor Fairbairn",
+    name="Eleanor Fairweather",
     headline="Data Scientist",
     contact=Contact(
-        "eleanor.fairbairn@example.org",
+        "eleanor.fairweather@example.org",
         "+44 7700 900273",
         "Edinburgh, UK",
-        "linkedin.com/in/eleanorfairbairn",
-        "github.com/efairbairn",
+        "linkedin.com/in/eleanorfairweather",
+        "github.com/efairweather",
     ),
     sections=(
         S("Profile", "summary", "text",
@@ -530,14 +530,14 @@ HIROSHI = CV(
 )
 
 INGRID = CV(
-    name="Dr Ingrid Solberg",
+    name="Dr Freya Lindqvist",
     headline="Research Scientist, Machine Learning",
     contact=Contact(
-        "ingrid.solberg@example.org",
+        "freya.lindqvist@example.org",
         "+44 7700 900119",
         "London, UK",
-        "linkedin.com/in/ingridsolberg",
-        "github.com/isolberg",
+        "linkedin.com/in/freyalindqvist",
+        "github.com/flindqvist",
     ),
     sections=(
         S("Summary", "summary", "text",
@@ -573,13 +573,13 @@ INGRID = CV(
             )),
         )),
         S("Publications", "publications", "items", (
-            (None, "Solberg, I., Haddad, K. and Lindqvist, M. (2024). Variance-reduced routing for "
+            (None, "Lindqvist, I., Haddad, K. and Lindqvist, M. (2024). Variance-reduced routing for "
                    "mixture-of-experts training. ICML."),
-            (None, "Solberg, I. and Brennan, T. (2022). Calibrated uncertainty for continual learning with "
+            (None, "Lindqvist, I. and Brennan, T. (2022). Calibrated uncertainty for continual learning with "
                    "function-space priors. NeurIPS."),
-            (None, "Okafor, C., Solberg, I. and Vance, R. (2021). Memory-efficient Bayesian neural networks. "
+            (None, "Okafor, C., Lindqvist, I. and Vance, R. (2021). Memory-efficient Bayesian neural networks. "
                    "ICLR."),
-            (None, "Solberg, I. (2020). Sequential variational inference without forgetting. AISTATS."),
+            (None, "Lindqvist, I. (2020). Sequential variational inference without forgetting. AISTATS."),
         )),
         S("Education", "education", "edu", (
             Edu("PhD Machine Learning", "University of Edinburgh", "2015 – 2019",
@@ -1753,7 +1753,7 @@ def render_md(cv: CV) -> bytes:
         elif sec.kind == "items":
             for title, detail in sec.content:
                 if sec.canonical == "publications":
-                    detail = detail.replace("Solberg, I.", "**Solberg, I.**")
+                    detail = detail.replace("Lindqvist, I.", "**Lindqvist, I.**")
                 lines.append(f"- **{title}**: {detail}" if title else f"- {detail}")
         elif sec.kind == "lines":
             lines += list(sec.content)
