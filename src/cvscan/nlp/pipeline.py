@@ -1,0 +1,55 @@
+"""Build cvscan's spaCy pipeline and turn a Document into evidence.
+
+The pipeline is ``spacy.blank("en")`` plus the sentencizer and cvscan's own rule
+components, so nothing is downloaded. Build it once and reuse it: loading the lexicon and
+compiling the matcher happens at build time, never per CV.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+
+from ..document import Document, Section
+from ..evidence import Achievement, SkillMention
+from . import achievements as _achievements  # noqa: F401 - registers the factory
+from . import skills as _skills  # noqa: F401 - registers the factory
+from .context import make_cv_doc
+
+__all__ = ["NlpResult", "build_pipeline", "run_pipeline"]
+
+
+def build_pipeline(*, extra_lexicons: Sequence[str] = ()) -> Language:
+    """A blank English pipeline with the sentencizer, skills and achievements components."""
+    nlp = spacy.blank("en")
+    nlp.max_length = 2_000_000
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("cvscan_skills", config={"extra_lexicons": [str(p) for p in extra_lexicons]})
+    nlp.add_pipe("cvscan_achievements")
+    return nlp
+
+
+@dataclass(frozen=True)
+class NlpResult:
+    """What the NLP stage found in one CV."""
+
+    mentions: tuple[SkillMention, ...]
+    achievements: tuple[Achievement, ...]
+    n_units: int
+    n_tokens: int
+
+
+def run_pipeline(nlp: Language, document: Document) -> NlpResult:
+    """Run ``nlp`` over ``document`` and collect skill mentions and achievements."""
+    doc = make_cv_doc(nlp, document)
+    mentions = tuple(doc._.skills or ())
+    found = tuple(a for a in (doc._.achievements or ()) if a.section is not Section.REFERENCES)
+    return NlpResult(
+        mentions=mentions,
+        achievements=found,
+        n_units=sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 0,
+        n_tokens=len(doc),
+    )
