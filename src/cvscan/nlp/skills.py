@@ -39,6 +39,12 @@ _EVIDENCE_SECTIONS = frozenset({
     Section.EDUCATION, Section.OTHER,
 })
 _SENTENCE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+#: Sections whose mentions are not claims: a degree title or thesis topic, a paper title,
+#: a referee's name. They are still seen (for context) but never reported.
+UNCREDITED_SECTIONS = frozenset({Section.EDUCATION, Section.PUBLICATIONS, Section.REFERENCES})
+# "Senior ML Engineer — Acme AI", "Data Scientist | Brightpath | 2019 – 2021": a job or
+# organisation line, whose words name an employer or a title rather than a skill used.
+_TITLE_LINE = re.compile(r"\s[—–|@]\s|\s-\s|,\s*(?:19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,11 +210,14 @@ class SkillMatcher:
 
     def _unit_mentions(self, unit: Unit) -> list[tuple[_Match, bool, bool]]:
         section = unit.section
-        if section is Section.REFERENCES:
+        if section in UNCREDITED_SECTIONS or self._is_title_line(unit):
             return []
         matches = self.match_tokens(unit.span)
         if not matches:
             return []
+        if section is Section.INTERESTS and len(matches) < 2:
+            return []  # "my ball python": a lone word in a hobby line is not a claim
+
         listy = self._is_list_like(unit, matches)
         listed = listy or section in (Section.SKILLS, Section.CONTACT, Section.CERTIFICATIONS) \
             or unit.kind not in _SENTENCE_KINDS
@@ -221,6 +230,16 @@ class SkillMatcher:
                 continue
             out.append((match, listed, evidenced))
         return out
+
+    @staticmethod
+    def _is_title_line(unit: Unit) -> bool:
+        """A job-title / employer line in experience ("ML Engineer, Conversational AI — Acme")."""
+        if unit.section is not Section.EXPERIENCE:
+            return False
+        text = unit.span.text
+        if unit.kind is BlockKind.HEADING:
+            return True
+        return len(text.split()) <= 14 and not text.rstrip().endswith(".") and bool(_TITLE_LINE.search(text))
 
     def _is_list_like(self, unit: Unit, matches: list[_Match]) -> bool:
         text = unit.span.text

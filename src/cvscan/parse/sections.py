@@ -47,6 +47,8 @@ _EXACT: dict[Section, tuple[str, ...]] = {
         "programming languages", "skill set", "skillset", "core skills", "technical toolkit",
         "stack", "toolkit", "technical proficiencies", "proficiencies", "capabilities",
         "skills and technologies", "technical summary", "key competencies", "strengths",
+        "specialisms", "specialisms and tools", "specialities", "specialties", "focus areas",
+        "areas of focus", "technical specialisms",
     ),
     Section.PROJECTS: (
         "projects", "selected projects", "personal projects", "side projects", "open source",
@@ -137,6 +139,12 @@ def section_for_heading(text: str) -> Section | None:
     return None
 
 
+def _signature(block: Block) -> tuple[float | None, bool, bool]:
+    """How a heading looks: rounded font size, bold, upper case."""
+    size = round(block.font_size * 2) / 2 if block.font_size else None
+    return size, block.bold, block.text.isupper()
+
+
 def _looks_like_heading(block: Block) -> bool:
     text = block.text.strip()
     return 0 < len(text) <= 40 and len(text.split()) <= 5 and not text.endswith((".", ","))
@@ -149,6 +157,14 @@ def assign_sections(blocks: list[Block]) -> list[Block]:
     (longer paragraphs); so is the top of a new column on the same page. Page headers and footers keep ``Section.CONTACT`` when they hold
     contact-like text, else ``Section.OTHER``; they never change the current section.
     """
+    # Headings that look like the recognised section headings (same size, weight and case)
+    # are section headings too, even when their name is unknown ("Specialisms"): they start
+    # Section.OTHER rather than passing as a sub-heading of the section before.
+    top_level = {
+        _signature(b) for b in blocks
+        if b.kind == BlockKind.HEADING and section_for_heading(b.text) not in (None, Section.OTHER)
+    }
+    top_level.discard((None, False, False))  # no styling to go on (plain text)
     out: list[Block] = []
     current: Section | None = None
     column = (1, 0)
@@ -169,6 +185,9 @@ def assign_sections(blocks: list[Block]) -> list[Block]:
                 section = Section.SKILLS  # a "Languages" sub-heading inside a skills block
             if section is not None and block.kind != BlockKind.HEADING:
                 block = replace(block, kind=BlockKind.HEADING)
+        if section is None and block.kind == BlockKind.HEADING and current is not None \
+                and _signature(block) in top_level:
+            section = Section.OTHER
         if section is not None:
             current = section
             out.append(replace(block, section=section))
