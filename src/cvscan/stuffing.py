@@ -23,9 +23,9 @@ BLOB_MENTIONS = 10
 #: The same skill this many times in one unit.
 UNIT_REPEATS = 3
 #: A keyword repeated at least this often ...
-REPEAT_MIN = 8
+REPEAT_MIN = 10
 #: ... and making up at least this share of the CV's words is over-repeated.
-REPEAT_DENSITY = 0.025
+REPEAT_DENSITY = 0.04
 
 
 @dataclass(frozen=True)

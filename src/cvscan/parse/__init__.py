@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
+from dataclasses import replace
 from typing import BinaryIO, Union
 
 from ..document import Document, ParseLimits
@@ -29,6 +31,11 @@ __all__ = ["DocumentSource", "load_document", "read_source"]
 
 logger = logging.getLogger("cvscan")
 
+_CONTACT_SCAN_CHARS = 1_000
+"""Contact details sit in short lines: longer blocks are searched only this far, which keeps
+the contact regexes fast on hostile text (a 200,000-character run of ``%``-joined words
+made them quadratic: 10 s for one line)."""
+
 DocumentSource = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, BinaryIO]
 
 
@@ -39,18 +46,7 @@ def read_source(source: DocumentSource, limits: ParseLimits) -> tuple[bytes, str
         path = None
     elif isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
-        try:
-            size = os.path.getsize(path)
-            if size > limits.max_bytes:
-                raise DocumentTooLargeError(_too_big(size, limits))
-            with open(path, "rb") as handle:
-                data = handle.read(limits.max_bytes + 1)
-        except CvscanError:
-            raise
-        except IsADirectoryError as exc:
-            raise UnreadableFileError(f"{path} is a directory, not a file") from exc
-        except OSError as exc:
-            raise UnreadableFileError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+        data = _read_path(path, limits)
     elif hasattr(source, "read"):
         path = getattr(source, "name", None)
         path = path if isinstance(path, str) else None
@@ -66,6 +62,35 @@ def read_source(source: DocumentSource, limits: ParseLimits) -> tuple[bytes, str
     if len(data) > limits.max_bytes:
         raise DocumentTooLargeError(_too_big(len(data), limits))
     return data, path
+
+
+def _read_path(path: str, limits: ParseLimits) -> bytes:
+    """Read a regular file. Pipes, sockets and devices are refused without blocking (opening a
+    FIFO for reading would wait for a writer forever; /dev/zero never ends)."""
+    if os.path.isdir(path):
+        raise UnreadableFileError(f"{path} is a directory, not a file")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+    except IsADirectoryError as exc:
+        raise UnreadableFileError(f"{path} is a directory, not a file") from exc
+    except OSError as exc:
+        raise UnreadableFileError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # a NUL character in the path
+        raise UnreadableFileError(f"Cannot read {path!r}: {exc}") from exc
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise UnreadableFileError(f"{path} is a directory, not a file")
+            if not stat.S_ISREG(info.st_mode):
+                raise UnreadableFileError(f"{path} is not a regular file (a pipe, socket or device)")
+            if info.st_size > limits.max_bytes:
+                raise DocumentTooLargeError(_too_big(info.st_size, limits))
+            return handle.read(limits.max_bytes + 1)
+    except CvscanError:
+        raise
+    except OSError as exc:
+        raise UnreadableFileError(f"Cannot read {path}: {exc.strerror or exc}") from exc
 
 
 def _too_big(size: int, limits: ParseLimits) -> str:
@@ -114,7 +139,8 @@ def load_document(source: DocumentSource, *, limits: ParseLimits | None = None) 
         blocks=tuple(blocks),
         metadata=parsed.metadata,
         warnings=tuple(parsed.warnings),
-        contact=extract_contact(blocks),
+        contact=extract_contact([b if len(b.text) <= _CONTACT_SCAN_CHARS
+                                 else replace(b, text=b.text[:_CONTACT_SCAN_CHARS]) for b in blocks]),
         path=path,
         sha256=hashlib.sha256(data).hexdigest(),
     )

@@ -46,6 +46,11 @@ MAX_ZIP_ENTRIES = 5_000
 MAX_COMPRESSION_RATIO = 150
 """XML deflates 5-30x; a part that shrinks more than this is padding, not content."""
 _RATIO_MIN_BYTES = 2 * 1024 * 1024  # small parts may compress well without being a bomb
+MAX_XML_TAGS = 1_000_000
+"""Tags (``<`` characters) allowed across all XML parts. A CV has ~25,000; lxml needs
+~170 bytes per element, so 20 MB of ``<w:p/>`` (a 1.6 MB file) took 440 MB and 36 s."""
+MAX_BLOCKS = 20_000
+"""Blocks read before the rest is dropped with a warning (a CV has a few hundred)."""
 _CHUNK = 1 << 20
 _DTD_RE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
@@ -83,7 +88,7 @@ def _check_archive(data: bytes, limits: ParseLimits) -> None:
             if info.flag_bits & 0x1:
                 raise EncryptedDocumentError("The DOCX zip entries are password-protected")
         content_types = _content_types(archive, limits)
-        budget = [limits.max_decompressed_bytes]
+        budget = [limits.max_decompressed_bytes, MAX_XML_TAGS]
         for info in infos:
             if info.is_dir() or info.filename == "[Content_Types].xml":
                 continue
@@ -99,7 +104,7 @@ def _content_types(archive: zipfile.ZipFile, limits: ParseLimits) -> tuple[dict[
         raise CorruptDocumentError(
             "The DOCX has no [Content_Types].xml: it is not a Word document or it is damaged"
         ) from exc
-    blob = _scan_for_dtd(archive, info, [limits.max_decompressed_bytes])
+    blob = _scan_for_dtd(archive, info, [limits.max_decompressed_bytes, MAX_XML_TAGS])
     try:
         root = etree.fromstring(blob, _SAFE_PARSER)
     except etree.XMLSyntaxError as exc:
@@ -131,7 +136,10 @@ def _is_xml_part(name: str, content_types: tuple[dict[str, str], dict[str, str]]
 
 
 def _scan_for_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int]) -> bytes:
-    """Read one part in chunks, refusing a DTD or entity declaration; return its bytes."""
+    """Read one part in chunks, refusing a DTD or entity declaration; return its bytes.
+
+    ``budget`` is ``[bytes left, XML tags left]`` across the parts read so far.
+    """
     chunks: list[bytes] = []
     tail = b""
     try:
@@ -143,6 +151,11 @@ def _scan_for_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[
                 budget[0] -= len(chunk)
                 if budget[0] < 0:
                     raise DocumentTooLargeError("The DOCX expands beyond the decompressed-size limit (a zip bomb?)")
+                budget[1] -= chunk.count(b"<")
+                if budget[1] < 0:
+                    raise DocumentTooLargeError(
+                        f"The DOCX XML holds over {MAX_XML_TAGS:,} tags, far more than a CV; refused"
+                    )
                 window = tail + chunk.replace(b"\x00", b"")  # NUL-stripping also covers UTF-16 parts
                 if _DTD_RE.search(window):
                     raise CorruptDocumentError(
@@ -183,6 +196,8 @@ W_VAL = _w("val")
 MC_ALT, MC_CHOICE, MC_FALLBACK = f"{{{_MC_NS}}}AlternateContent", f"{{{_MC_NS}}}Choice", f"{{{_MC_NS}}}Fallback"
 M_T = f"{{{_M_NS}}}t"
 
+# Elements below a paragraph that can yield text, a text box or an image.
+_CONTENT_TAGS = (W_T, M_T, _w("sym"), _w("drawing"), _w("pict"), _w("object"), W_TXBX)
 # Inline wrappers whose runs are part of the paragraph text.
 _INLINE_CONTAINERS = frozenset(
     _w(t) for t in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo", "sdtContent")
@@ -542,6 +557,8 @@ class _Collector:
     # -- paragraphs -----------------------------------------------------------------------
 
     def paragraph(self, p: etree._Element, ctx: _Ctx) -> None:
+        if next(p.iter(*_CONTENT_TAGS), None) is None:
+            return  # nothing that yields text, a text box or an image: skip the style work
         ppr = p.find(W_PPR)
         style_id = self.styles.para_style_id(ppr)
         background = ctx.background
@@ -714,6 +731,12 @@ class _Collector:
     def _add(self, text: str, kind: BlockKind, segs: list[_Seg], hidden_reason: HiddenReason | None) -> None:
         if not text or self.truncated:
             return
+        if len(self.blocks) >= MAX_BLOCKS:
+            self.truncated = True
+            self.warnings.append(DocumentWarning(
+                "truncated", f"The DOCX has over {MAX_BLOCKS:,} paragraphs; the rest was not read"
+            ))
+            return
         room = self.limits.max_chars - self.chars
         if len(text) > room:
             text = text[:max(room, 0)].rstrip()
@@ -853,6 +876,8 @@ def _open(data: bytes) -> DocxDocument:
             f"The DOCX is missing a required part ({exc}); it is damaged or not a Word document"
         ) from exc
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc):  # lxml's nesting guard (256 levels without huge_tree)
+            raise CorruptDocumentError("The DOCX XML is nested too deeply to read (over 256 levels)") from exc
         raise CorruptDocumentError(f"The DOCX contains malformed XML: {exc}") from exc
     except zipfile.BadZipFile as exc:
         raise CorruptDocumentError(f"The DOCX is not a readable zip archive: {exc}") from exc

@@ -97,7 +97,6 @@ _STEMS: tuple[tuple[str, Section], ...] = (
     ("skill", Section.SKILLS),
     ("competenc", Section.SKILLS),
     ("toolbox", Section.SKILLS),
-    ("technolog", Section.SKILLS),
     ("expertise", Section.SKILLS),
     ("project", Section.PROJECTS),
     ("certif", Section.CERTIFICATIONS),

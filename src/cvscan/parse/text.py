@@ -44,6 +44,9 @@ _HEADING_MAX_CHARS = 50
 _COLON_HEADING_MAX_WORDS = 4
 _MAX_WRAP_WIDTH = 100
 _MAX_MARKUP_LINE = 4000  # longer lines skip the Markdown regexes (no quadratic backtracking)
+MAX_BLOCKS = 20_000
+"""Blocks read before the rest is dropped with a warning: a CV has a few hundred, and
+300,000 one-word lines took 7 s to parse."""
 
 
 # ---------------------------------------------------------------------------------------
@@ -128,6 +131,12 @@ class _Builder:
     def add(self, raw: str, kind: BlockKind, bold: bool | None = None) -> None:
         text, all_bold = _clean_inline(raw)
         if not text or self.truncated:
+            return
+        if len(self.blocks) >= MAX_BLOCKS:
+            self.truncated = True
+            self.warnings.append(DocumentWarning(
+                "truncated", f"The text has over {MAX_BLOCKS:,} paragraphs; the rest was not read"
+            ))
             return
         room = self.limits.max_chars - self.chars
         if len(text) > room:
