@@ -22,10 +22,10 @@ DUMP_MENTIONS = 20
 BLOB_MENTIONS = 10
 #: The same skill this many times in one unit.
 UNIT_REPEATS = 3
-#: A keyword repeated at least this often ...
+#: A keyword with at least this many surplus mentions ...
 REPEAT_MIN = 10
-#: ... and making up at least this share of the CV's words is over-repeated.
-REPEAT_DENSITY = 0.04
+#: ... making up at least this share of the CV's words is over-repeated.
+REPEAT_DENSITY = 0.02
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,18 @@ def find_keyword_dumps(mentions: Iterable[SkillMention]) -> list[KeywordDump]:
 
 
 def repeated_keywords(mentions: Iterable[SkillMention], n_words: int) -> dict[str, int]:
-    """Skills repeated beyond the density bound: id -> visible mention count."""
-    counts = Counter(m.skill_id for m in mentions if not m.hidden)
+    """Skills repeated beyond the density bound: id -> visible mention count.
+
+    Use is not repetition: one mention in each bullet or sentence that shows the skill in
+    use is never surplus, so a CV that really uses PyTorch in ten bullets is not stuffed.
+    Surplus mentions are the others: repeats inside one line and mentions in lists,
+    headlines and summaries.
+    """
+    visible = [m for m in mentions if not m.hidden]
+    counts = Counter(m.skill_id for m in visible)
+    shown_units: dict[str, set[str]] = {}
+    for m in visible:
+        if m.evidenced:
+            shown_units.setdefault(m.skill_id, set()).add(m.unit)
     floor = max(REPEAT_MIN, REPEAT_DENSITY * max(n_words, 1))
-    return {skill: n for skill, n in counts.items() if n >= floor}
+    return {skill: n for skill, n in counts.items() if n - len(shown_units.get(skill, ())) >= floor}

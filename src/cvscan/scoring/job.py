@@ -49,8 +49,11 @@ def job_profile(document: Document, nlp: Language, lexicon: Lexicon,
     heading_cue: dict[int, str | None] = {}
     current: str | None = None
     for ref in doc._.cv_blocks or []:
-        if ref.block.kind == BlockKind.HEADING:
-            current = _cue(ref.block.text)
+        text = ref.block.text.strip()
+        if ref.block.kind == BlockKind.HEADING or (
+            ref.block.kind == BlockKind.PARAGRAPH and len(text.split()) <= 6 and not text.endswith(".")
+        ):
+            current = _cue(text)
         heading_cue[ref.start_char] = current
     starts = sorted(heading_cue)
 
