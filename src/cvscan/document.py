@@ -73,8 +73,8 @@ class Block:
     """A contiguous piece of text: a heading, paragraph, bullet, table cell, header or footer.
 
     ``section`` is filled in by section detection after parsing; parsers leave it as
-    ``Section.OTHER``. ``line_breaks`` keeps the original line structure of a PDF block
-    (``text`` has lines joined with spaces, hyphenation undone).
+    ``Section.OTHER``. In a PDF block, lines are joined with spaces and hyphenation at
+    line ends is undone.
     """
 
     text: str
