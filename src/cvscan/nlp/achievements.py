@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from ..document import BlockKind, Section
 from ..evidence import Achievement
-from .context import Unit, iter_units, register_extensions
+from .context import Unit, doc_text, iter_units, register_extensions
 from .metrics import find_metrics, has_number
 from .wordlists import load_verbs
 
@@ -89,27 +89,6 @@ def _third_person_base(word: str) -> str:
     return word
 
 
-def _split_cell(unit: Unit) -> list[Unit]:
-    """A table cell holding a paragraph of several sentences, as one unit per sentence
-    (a bullet stays whole: its label is the whole bullet)."""
-    span = unit.span
-    if unit.kind is not BlockKind.TABLE_CELL or not span.doc.has_annotation("SENT_START"):
-        return [unit]
-    doc = span.doc
-    cuts = [i for i in range(span.start + 1, span.end) if doc[i].is_sent_start]
-    if not cuts:
-        return [unit]
-    parts: list[Unit] = []
-    for begin, end in zip([span.start, *cuts], [*cuts, span.end]):
-        while begin < end and doc[begin].is_space:
-            begin += 1
-        while end > begin and doc[end - 1].is_space:
-            end -= 1
-        if end > begin:
-            parts.append(Unit(doc[begin:end], unit.block))
-    return parts
-
-
 class AchievementFinder:
     """Find the units of a Doc that state a measured result or scope of work.
 
@@ -151,17 +130,17 @@ class AchievementFinder:
         for unit in iter_units(doc):
             if unit.kind in _SKIP_KINDS or unit.section not in self.sections:
                 continue
-            for part in _split_cell(unit):
-                achievement = self.unit_achievement(part)
-                if achievement is not None:
-                    out.append(achievement)
+            achievement = self.unit_achievement(unit)
+            if achievement is not None:
+                out.append(achievement)
         return out
 
     def unit_achievement(self, unit: Unit) -> Achievement | None:
         """The unit as an Achievement, or None if it states no qualifying result."""
         if unit.kind in _SKIP_KINDS or unit.section not in self.sections:
             return None
-        text = unit.span.text
+        span = unit.span
+        text = doc_text(span.doc)[span.start_char:span.end_char]
         if not has_number(text) or len(_TOKEN.findall(text)) < self.min_words:
             return None
         metrics = find_metrics(text)

@@ -9,6 +9,8 @@ pipeline (no blocks attached), each sentence is a unit in section "other".
 from __future__ import annotations
 
 import bisect
+import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -17,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..document import Block, BlockKind, Document, Section
 
-__all__ = ["BlockRef", "Unit", "iter_units", "make_cv_doc", "register_extensions"]
+__all__ = ["BlockRef", "Unit", "doc_text", "iter_units", "make_cv_doc", "register_extensions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +51,8 @@ class Unit:
         return self.block.kind if self.block else BlockKind.PARAGRAPH
 
 
-_WHOLE_BLOCK_KINDS = {BlockKind.LIST_ITEM, BlockKind.TABLE_CELL, BlockKind.HEADING,
-                      BlockKind.HEADER, BlockKind.FOOTER}
+_WHOLE_BLOCK_KINDS = {BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.HEADER, BlockKind.FOOTER}
+
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -82,8 +84,10 @@ def make_cv_doc(nlp: Language, document: Document) -> Doc:
         refs.append(BlockRef(offset, offset + len(text), block))
         parts.append(text)
         offset += len(text)
-    doc = nlp.make_doc("".join(parts))
+    text = "".join(parts)
+    doc = nlp.make_doc(text)
     doc._.cv_blocks = refs
+    _CACHE[doc] = _Cached(text)
     for name, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
@@ -101,40 +105,98 @@ def block_at(doc: Doc, char: int) -> Block | None:
     return None
 
 
-def iter_units(doc: Doc) -> Iterator[Unit]:
-    """Yield the Doc's units in order (see module docstring)."""
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, computed once per Doc (``Doc.text`` rebuilds it on every access)."""
+    cached = _CACHE.get(doc)
+    if cached is None:
+        cached = _CACHE[doc] = _Cached(doc.text)
+    return cached.text
+
+
+def iter_units(doc: Doc) -> list[Unit]:
+    """The Doc's units in order (see module docstring), computed once per Doc."""
+    doc_text(doc)
+    cached = _CACHE[doc]
+    if cached.units is None:
+        cached.units = list(_units(doc))
+    return cached.units
+
+
+class _Cached:
+    """Per-Doc facts shared by the components; dropped with the Doc (weak keys), never
+    stored in ``user_data``, so a Doc still serialises."""
+
+    __slots__ = ("text", "units")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.units: list[Unit] | None = None
+
+
+_CACHE: weakref.WeakKeyDictionary[Doc, _Cached] = weakref.WeakKeyDictionary()
+
+
+def _units(doc: Doc) -> Iterator[Unit]:
     register_extensions()
     refs: list[BlockRef] | None = doc._.cv_blocks
+    text = doc_text(doc)
+    starts = _sent_starts(doc)
     if not refs:
-        for sent in _sentences(doc, 0, len(doc.text)):
-            yield Unit(sent, None)
-        return
+        refs = [BlockRef(0, len(text), None)]  # type: ignore[arg-type]
     for ref in refs:
-        if ref.block.kind in _WHOLE_BLOCK_KINDS:
+        block = ref.block
+        if block is not None and block.kind in _WHOLE_BLOCK_KINDS:
             span = doc.char_span(ref.start_char, ref.end_char, alignment_mode="expand")
             if span is not None and len(span):
-                yield Unit(span, ref.block)
+                yield Unit(span, block)
             continue
-        for sent in _sentences(doc, ref.start_char, ref.end_char):
-            yield Unit(sent, ref.block)
+        for start, end in _sentence_bounds(doc, text, ref.start_char, ref.end_char, starts):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                span = _trim(span)
+                if span is not None:
+                    yield Unit(span, block)
 
 
-def _sentences(doc: Doc, start_char: int, end_char: int) -> Iterator[Span]:
-    """Sentences inside a character range, never crossing its ends."""
-    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    if span is None or not len(span):
+# A sentence ends at . ! ? (and closing quotes/brackets) before white space and a capital,
+# digit, bullet or opening quote; not after an abbreviation or an initial ("e.g.", "Dr.", "J.").
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•£$€])")
+_ABBREVIATIONS = frozenset(
+    "e.g i.e etc vs dr mr mrs ms prof inc ltd co no approx fig st jr sr dept univ est incl nr".split()
+)
+
+
+def _sentence_bounds(doc: Doc, text: str, start: int, end: int,
+                     starts: list[bool] | None) -> Iterator[tuple[int, int]]:
+    """Character ranges of the sentences in text[start:end]."""
+    if starts is not None:  # the user's pipeline set sentence boundaries: follow them
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return
+        begin = start
+        for i in range(span.start + 1, span.end):
+            if starts[i]:
+                yield begin, doc[i].idx
+                begin = doc[i].idx
+        yield begin, end
         return
-    has_sents = doc.has_annotation("SENT_START")
-    begin = span.start
-    for i in range(span.start + 1, span.end):
-        if has_sents and doc[i].is_sent_start:
-            piece = _trim(doc[begin:i])
-            if piece is not None:
-                yield piece
-            begin = i
-    piece = _trim(doc[begin:span.end])
-    if piece is not None:
-        yield piece
+    begin = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = text[max(begin, match.start() - 12):match.start()].rsplit(None, 1)[-1].lower() \
+            if match.start() > begin else ""
+        word = word.lstrip("(\"'")
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        yield begin, match.start() + 1
+        begin = match.end()
+    yield begin, end
+
+
+def _sent_starts(doc: Doc) -> list[bool] | None:
+    """Per token: does a sentence start here (None when no component set sentences)."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    return [v == 1 for v in doc.to_array("SENT_START").tolist()]
 
 
 def _trim(span: Span) -> Span | None:

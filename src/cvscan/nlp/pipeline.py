@@ -17,16 +17,21 @@ from ..document import Document, Section
 from ..evidence import Achievement, SkillMention
 from . import achievements as _achievements  # noqa: F401 - registers the factory
 from . import skills as _skills  # noqa: F401 - registers the factory
-from .context import make_cv_doc
+from .context import iter_units, make_cv_doc
 
 __all__ = ["NlpResult", "build_pipeline", "run_pipeline"]
 
 
 def build_pipeline(*, extra_lexicons: Sequence[str] = ()) -> Language:
-    """A blank English pipeline with the sentencizer, skills and achievements components."""
+    """A blank English pipeline with cvscan's skills and achievements components.
+
+    No sentencizer: units are bullets, cells and the sentences of paragraph blocks, split by
+    :mod:`cvscan.nlp.context` on the block text (cheaper than a per-token pass, and it knows
+    abbreviations and initials). A user pipeline with its own sentencizer or parser is
+    followed instead.
+    """
     nlp = spacy.blank("en")
     nlp.max_length = 2_000_000
-    nlp.add_pipe("sentencizer")
     nlp.add_pipe("cvscan_skills", config={"extra_lexicons": [str(p) for p in extra_lexicons]})
     nlp.add_pipe("cvscan_achievements")
     return nlp
@@ -50,6 +55,6 @@ def run_pipeline(nlp: Language, document: Document) -> NlpResult:
     return NlpResult(
         mentions=mentions,
         achievements=found,
-        n_units=sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 0,
+        n_units=len(iter_units(doc)),
         n_tokens=len(doc),
     )

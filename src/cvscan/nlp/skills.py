@@ -19,13 +19,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..document import BlockKind, Section
 from ..evidence import SkillMention
 from ..lexicon import Lexicon, Skill, load_lexicon
-from .context import Unit, iter_units, register_extensions
+from .context import Unit, doc_text, iter_units, register_extensions
 from .normalize import plural_keys, strip_version, term_key, word_key
 
 __all__ = ["SkillMatcher", "compile_matcher", "make_skill_matcher"]
@@ -60,6 +61,7 @@ class CompiledSkills:
     lexicon: Lexicon
     forms: dict[str, tuple[_Form, ...]]
     first_names: frozenset[str]
+    prefixes: frozenset[str]  # every leading part of every key: lets a match attempt stop early
 
 
 def compile_matcher(lexicon: Lexicon, first_names: Iterable[str] = ()) -> CompiledSkills:
@@ -82,6 +84,7 @@ def compile_matcher(lexicon: Lexicon, first_names: Iterable[str] = ()) -> Compil
         lexicon=lexicon,
         forms={k: tuple(_dedupe(v)) for k, v in forms.items()},
         first_names=frozenset(first_names),
+        prefixes=frozenset(k[:n] for k in forms for n in range(1, len(k) + 1)),
     )
 
 
@@ -100,6 +103,27 @@ def _compiled(extra_lexicons: tuple[str, ...]) -> CompiledSkills:
     from .wordlists import load_first_names
 
     return compile_matcher(load_lexicon(extra_lexicons), load_first_names())
+
+
+class _TokenTable:
+    """Per-Doc token facts as plain lists: the matcher's hot loop never builds Token objects."""
+
+    __slots__ = ("breaks", "connector", "digits", "keys", "texts", "whitespace")
+
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        text = doc.text if text is None else text
+        rows = doc.to_array([IDX, LENGTH, SPACY, IS_SPACE, IS_PUNCT]).tolist() if len(doc) else []
+        self.texts = [text[i:i + n] for i, n, _, _, _ in rows]
+        self.whitespace = [" " if sp else "" for _, _, sp, _, _ in rows]
+        self.keys = [word_key(t) for t in self.texts]
+        self.connector = [t in _CONNECTORS for t in self.texts]
+        self.breaks = [bool(space) or (bool(punct) and t not in _CONNECTORS and t not in ("#", "+"))
+                       for t, (_, _, _, space, punct) in zip(self.texts, rows)]
+        self.digits = [any(c.isdigit() for c in t) for t in self.texts]
+
+    def surface(self, start: int, stop: int) -> str:
+        parts = [self.texts[k] + self.whitespace[k] for k in range(start, stop - 1)]
+        return "".join(parts) + self.texts[stop - 1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,16 +151,19 @@ class SkillMatcher:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[SkillMention] = []
         spans: list[Span] = []
+        text = doc_text(doc)
+        table = _TokenTable(doc, text)
         for unit in iter_units(doc):
-            for match, listed, evidenced in self._unit_mentions(unit):
+            unit_text = text[unit.span.start_char:unit.span.end_char]
+            for match, listed, evidenced in self._unit_mentions(unit, table, unit_text):
                 span = doc[match.start:match.end]
                 mentions.append(SkillMention(
                     skill_id=match.skill.id,
                     name=match.skill.name,
                     category=match.skill.category,
-                    surface=span.text,
+                    surface=text[span.start_char:span.end_char],
                     section=unit.section,
-                    unit=unit.span.text,
+                    unit=unit_text,
                     start_char=span.start_char,
                     end_char=span.end_char,
                     listed=listed,
@@ -150,18 +177,16 @@ class SkillMatcher:
 
     # -- matching ---------------------------------------------------------------------
 
-    def match_tokens(self, tokens: Span) -> list[_Match]:
+    def match_tokens(self, tokens: Span, table: _TokenTable | None = None) -> list[_Match]:
         """All raw matches in a span, longest first, not overlapping."""
-        forms = self.compiled.forms
-        doc = tokens.doc
+        table = table or _TokenTable(tokens.doc)
         out: list[_Match] = []
         i, end = tokens.start, tokens.end
         while i < end:
-            token = doc[i]
-            if token.is_space or token.is_punct and token.text not in ("#", "+", ".", "C++"):
+            if table.breaks[i] and table.texts[i] != ".":
                 i += 1
                 continue
-            found = self._longest(doc, i, end, forms)
+            found = self._longest(table, i, end)
             if found is None:
                 i += 1
                 continue
@@ -169,38 +194,40 @@ class SkillMatcher:
             i = found.end
         return out
 
-    def _longest(self, doc: Doc, i: int, end: int, forms: dict[str, tuple[_Form, ...]]) -> _Match | None:
+    def _longest(self, table: _TokenTable, i: int, end: int) -> _Match | None:
+        forms = self.compiled.forms
+        prefixes = self.compiled.prefixes
         keys: list[tuple[int, str]] = []
         key = ""
         j = i
-        while j < end and j - i < MAX_TOKENS:
-            token = doc[j]
-            if token.is_space or (j > i and doc[j - 1].whitespace_ and "\n" in doc[j - 1].whitespace_):
+        limit = min(end, i + MAX_TOKENS)
+        while j < limit:
+            if table.breaks[j]:  # spaces (line breaks are space tokens) and punctuation
                 break
-            if token.is_punct and token.text not in _CONNECTORS and token.text not in ("#", "+"):
-                break
-            key += word_key(token.text)
-            if token.text not in _CONNECTORS:
+            key += table.keys[j]
+            if not table.connector[j]:
                 keys.append((j + 1, key))
+            if key not in prefixes:
+                break  # no longer key starts this way (a glued version is still tried below)
             j += 1
         for stop, candidate in reversed(keys):
-            match = self._pick(doc, i, stop, forms.get(candidate))
-            if match is None and any(c.isdigit() for c in doc[stop - 1].text):
+            entries = forms.get(candidate)
+            if entries is None and table.digits[stop - 1]:
                 stripped = strip_version(candidate)
                 if stripped:
-                    match = self._pick(doc, i, stop, forms.get(stripped))
-            if match is not None:
-                return match
+                    entries = forms.get(stripped)
+            if entries is not None:
+                match = self._pick(table, i, stop, entries)
+                if match is not None:
+                    return match
         return None
 
     @staticmethod
-    def _pick(doc: Doc, start: int, stop: int, entries: tuple[_Form, ...] | None) -> _Match | None:
-        if not entries:
-            return None
-        surface = doc[start:stop].text
+    def _pick(table: _TokenTable, start: int, stop: int, entries: tuple[_Form, ...]) -> _Match | None:
         for entry in entries:
             if entry.exact is None:
                 return _Match(start, stop, entry.skill, False)
+        surface = table.surface(start, stop)
         for entry in entries:
             if entry.exact == surface:
                 return _Match(start, stop, entry.skill, True)
@@ -208,41 +235,41 @@ class SkillMatcher:
 
     # -- context ----------------------------------------------------------------------
 
-    def _unit_mentions(self, unit: Unit) -> list[tuple[_Match, bool, bool]]:
+    def _unit_mentions(self, unit: Unit, table: _TokenTable, text: str) -> list[tuple[_Match, bool, bool]]:
         section = unit.section
-        if section in UNCREDITED_SECTIONS or self._is_title_line(unit):
+        if section in UNCREDITED_SECTIONS or self._is_title_line(unit, text):
             return []
-        matches = self.match_tokens(unit.span)
+        matches = self.match_tokens(unit.span, table)
         if not matches:
             return []
         if section is Section.INTERESTS and len(matches) < 2:
             return []  # "my ball python": a lone word in a hobby line is not a claim
-
-        listy = self._is_list_like(unit, matches)
+        offset = unit.span.start_char
+        listy = self._is_list_like(unit, matches, text)
         listed = listy or section in (Section.SKILLS, Section.CONTACT, Section.CERTIFICATIONS) \
             or unit.kind not in _SENTENCE_KINDS
         evidenced = not listed and section in _EVIDENCE_SECTIONS
         anchors = sum(1 for m in matches if not m.ambiguous and not m.skill.is_soft)
-        words = {t.lower_ for t in unit.span}
+        words = {table.texts[k].lower() for k in range(unit.span.start, unit.span.end)}
         out = []
         for match in matches:
-            if match.ambiguous and not self._ambiguous_ok(match, unit, listy, anchors, words):
+            if self._blocked(text, offset, match, unit):
+                continue
+            if match.ambiguous and not self._ambiguous_ok(match, unit, listy, anchors, words, table):
                 continue
             out.append((match, listed, evidenced))
         return out
 
     @staticmethod
-    def _is_title_line(unit: Unit) -> bool:
+    def _is_title_line(unit: Unit, text: str) -> bool:
         """A job-title / employer line in experience ("ML Engineer, Conversational AI — Acme")."""
         if unit.section is not Section.EXPERIENCE:
             return False
-        text = unit.span.text
         if unit.kind is BlockKind.HEADING:
             return True
         return len(text.split()) <= 14 and not text.rstrip().endswith(".") and bool(_TITLE_LINE.search(text))
 
-    def _is_list_like(self, unit: Unit, matches: list[_Match]) -> bool:
-        text = unit.span.text
+    def _is_list_like(self, unit: Unit, matches: list[_Match], text: str) -> bool:
         if unit.section is Section.SKILLS and unit.kind != BlockKind.PARAGRAPH:
             return True
         items = [p.strip() for p in _LIST_SPLIT.split(_LABEL_LINE.sub("", text)) if p.strip()]
@@ -251,12 +278,11 @@ class SkillMatcher:
         short = sum(1 for p in items if len(p.split()) <= 4)
         return short / len(items) >= 0.75 and len(matches) >= 2
 
-    def _ambiguous_ok(self, match: _Match, unit: Unit, listy: bool, anchors: int, words: set[str]) -> bool:
+    def _ambiguous_ok(self, match: _Match, unit: Unit, listy: bool, anchors: int, words: set[str],
+                      table: _TokenTable) -> bool:
         doc = unit.span.doc
         skill = match.skill
-        if self._blocked(doc, match, skill, unit):
-            return False
-        if self._in_person_name(doc, match, unit):
+        if self._in_person_name(doc, match, unit, table):
             return False
         if words & skill.cues:
             return True
@@ -267,13 +293,18 @@ class SkillMatcher:
         return anchors > 0
 
     @staticmethod
-    def _blocked(doc: Doc, match: _Match, skill: Skill, unit: Unit) -> bool:
-        after = doc.text[doc[match.end - 1].idx + len(doc[match.end - 1]):unit.span.end_char]
-        before = doc.text[unit.span.start_char:doc[match.start].idx]
-        glued_after = after.startswith("-")
-        glued_before = before.endswith("-")
-        if len(doc[match.start:match.end].text) == 1 and (glued_after or glued_before):
+    def _blocked(text: str, offset: int, match: _Match, unit: Unit) -> bool:
+        """A blocker word right after or before the mention ("go hiking", "ball python")."""
+        skill = match.skill
+        doc = unit.span.doc
+        last = doc[match.end - 1]
+        start = doc[match.start].idx - offset
+        end = last.idx + len(last) - offset
+        after, before = text[end:], text[:start]
+        if match.ambiguous and end - start == 1 and (after.startswith("-") or before.endswith("-")):
             return True  # "C-suite", "R-CNN", "Plan-B"
+        if not (skill.not_before or skill.not_after):
+            return False
         after_words = after.lstrip(" -").lower()
         before_words = before.rstrip(" -").lower()
         for phrase in skill.not_before:
@@ -284,7 +315,7 @@ class SkillMatcher:
                 return True
         return False
 
-    def _in_person_name(self, doc: Doc, match: _Match, unit: Unit) -> bool:
+    def _in_person_name(self, doc: Doc, match: _Match, unit: Unit, table: _TokenTable) -> bool:
         names = self.compiled.first_names
         if not names:
             return False
@@ -294,7 +325,7 @@ class SkillMatcher:
             return True
         surface = doc[match.start:match.end].text
         if surface in names and nxt is not None and nxt.is_title and nxt.is_alpha:
-            nxt_matches = self.match_tokens(doc[nxt.i:min(nxt.i + MAX_TOKENS, unit.span.end)])
+            nxt_matches = self.match_tokens(doc[nxt.i:min(nxt.i + MAX_TOKENS, unit.span.end)], table)
             starts_skill = any(m.start == nxt.i and not m.ambiguous for m in nxt_matches)
             return not starts_skill
         return False
