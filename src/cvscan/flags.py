@@ -27,6 +27,7 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MIN_WORDS, _MAX_WORDS, _MAX_PAGES = 200, 1500, 3
 _BUZZWORD_WARNING = 6.0  # weighted buzzword hits that make a CV read as filler
 _LOW_IMPACT_SHARE = 0.3
+_MIN_HIDDEN_LETTERS = 12
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def compute_flags(document: Document, mentions: Sequence[SkillMention],
     # -- overstuffing ----------------------------------------------------------------
     hidden_blocks = [b for b in document.blocks if b.hidden and b.text.strip()]
     hidden_skills = sorted({m.name for m in mentions if m.hidden})
-    if hidden_blocks:
+    hidden_letters = sum(c.isalpha() for b in hidden_blocks for c in b.text)
+    if hidden_skills or hidden_letters >= _MIN_HIDDEN_LETTERS:  # a stray white dot is not a trick
         reasons = sorted({b.hidden_reason.value for b in hidden_blocks if b.hidden_reason})
         flags.append(Flag(
             "hidden_text", "critical",

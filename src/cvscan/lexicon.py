@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import LexiconError
-from .nlp.normalize import term_key
+from .nlp.normalize import strip_version, term_key
 from .resources import lexicon_path
 
 __all__ = ["CATEGORIES", "Lexicon", "Skill", "load_lexicon", "read_yaml"]
@@ -187,12 +187,18 @@ class Lexicon:
     keys: Mapping[str, str]  # normalised name/alias -> skill id (ambiguous forms excluded)
 
     def resolve(self, name: str) -> str | None:
-        """The canonical id for a skill name or alias ("sklearn" -> "scikit-learn")."""
-        key = term_key(name)
-        if key in self.keys:
-            return self.keys[key]
-        return next((s.id for s in self.skills.values()
-                     if key in {term_key(f) for f in s.ambiguous}), None)
+        """The canonical id for a skill name or alias ("sklearn" -> "scikit-learn").
+
+        Also tries the name without a bracketed note ("SageMaker (AWS)"), its singular
+        ("CNNs") and a glued version ("YOLOv8"), and the exact forms of ambiguous skills.
+        """
+        bare = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip() or name
+        for candidate in dict.fromkeys((name, bare)):
+            key = term_key(candidate)
+            for variant in (key, *_singulars(key), strip_version(key)):
+                if variant and variant in self.keys:
+                    return self.keys[variant]
+        return next((s.id for s in self.skills.values() if name in s.ambiguous or bare in s.ambiguous), None)
 
     def __len__(self) -> int:
         return len(self.skills)
@@ -206,6 +212,16 @@ class Lexicon:
     @property
     def technical(self) -> list[Skill]:
         return [s for s in self.skills.values() if not s.is_soft]
+
+
+def _singulars(key: str) -> tuple[str, ...]:
+    if key.endswith("ies"):
+        return (key[:-3] + "y",)
+    if key.endswith("es"):
+        return (key[:-2], key[:-1])
+    if key.endswith("s"):
+        return (key[:-1],)
+    return ()
 
 
 def build_lexicon(skills: Sequence[Skill]) -> Lexicon:
