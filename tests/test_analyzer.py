@@ -144,3 +144,25 @@ def test_job_description_weights_required_over_nice_to_have(analyzer: Analyzer) 
     assert weights["Terraform"] == (False, 1.0)
     ml_job = analyzer.analyze(SAMPLES / "ml_engineer.pdf", job=job).job
     assert ml_job is not None and report.job.score > ml_job.score
+
+
+def test_user_roles_and_skills_join_the_shipped_ones(tmp_path: Path) -> None:
+    (tmp_path / "skills.yaml").write_text(
+        "- id: quillscript\n  name: QuillScript\n  category: language\n  aliases: [quill script]\n",
+        encoding="utf-8")
+    (tmp_path / "role.yaml").write_text(
+        "slug: quill-developer\ntitle: QuillScript Developer\n"
+        "essential:\n  - {skill: quillscript, weight: 3}\n  - {skill: python, weight: 1}\n",
+        encoding="utf-8")
+    cv = tmp_path / "cv.txt"
+    cv.write_text("Jo Bloggs\njo@example.com\n\nEXPERIENCE\n- Wrote QuillScript and Python services for 3 clients.\n",
+                  encoding="utf-8")
+    custom = Analyzer(extra_lexicons=[tmp_path / "skills.yaml"], extra_roles=[tmp_path / "role.yaml"])
+    report = custom.analyze(cv)
+    assert "quillscript" in {s.id for s in report.skills}
+    assert report.roles[0].role == "quill-developer"
+    assert len(report.roles) == 11
+    only = Analyzer(roles=["nlp-engineer", "data-scientist"]).analyze(cv)
+    assert {r.role for r in only.roles} == {"nlp-engineer", "data-scientist"}
+    with pytest.raises(ValueError, match="unknown role"):
+        Analyzer(roles=["astronaut"])

@@ -87,3 +87,25 @@ def test_contact_only_in_page_header_is_reported_as_such() -> None:
     contact = extract_contact(blocks)
     assert contact.email is not None and contact.email.found_in == "header"
     assert contact.phone is not None and contact.phone.found_in == "header"
+
+
+def _manifest() -> list[dict[str, object]]:
+    import yaml
+
+    data = yaml.safe_load((SAMPLES / "manifest.yaml").read_text(encoding="utf-8"))
+    entries = data["files"] if isinstance(data, dict) else data
+    return [e for e in entries if not e.get("expect_error")]
+
+
+SAMPLES = __import__("pathlib").Path(__file__).resolve().parents[1] / "sample_cvs"
+
+
+@pytest.mark.parametrize("entry", _manifest(), ids=lambda e: str(e["file"]))
+def test_sample_cvs_have_their_sections(entry: dict[str, object]) -> None:
+    from cvscan import load_document
+
+    document = load_document(SAMPLES / str(entry["file"]))
+    found = {b.section.value for b in document.blocks if not b.hidden}
+    expected = set(entry.get("expect_sections") or [])  # type: ignore[arg-type]
+    assert expected <= found, f"missing {sorted(expected - found)}"
+    assert document.contact.email is not None

@@ -196,7 +196,7 @@ def _features(document: Document, mentions: Sequence[SkillMention], dump_units: 
             shown.add(m.skill_id)
     visible = [b for b in document.blocks if not b.hidden and b.text not in dump_units]
     text = " ".join(normalise_phrase(b.text) for b in visible)
-    head = [b.text for b in visible if b.section is Section.CONTACT]
+    head = [b.text for b in visible if b.section is Section.CONTACT or b.kind is BlockKind.HEADER]
     head += [b.text for b in visible if b.section is Section.EXPERIENCE and b.kind == BlockKind.HEADING][:2]
     summary = next((b.text for b in visible if b.section is Section.SUMMARY and b.kind != BlockKind.HEADING), "")
     head.append(summary.split(".")[0])

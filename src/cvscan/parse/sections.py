@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from ..document import Block, BlockKind, Section
+from .contact import EMAIL_RE, LINK_RE, PHONE_RE
 
 __all__ = ["assign_sections", "section_for_heading"]
 
@@ -173,7 +174,8 @@ def assign_sections(blocks: list[Block]) -> list[Block]:
                 current = None  # a new column on the same page starts afresh (sidebar -> main)
             column = (block.page, block.column)
         if block.kind in (BlockKind.HEADER, BlockKind.FOOTER):
-            out.append(replace(block, section=Section.OTHER))
+            contact_like = EMAIL_RE.search(block.text) or LINK_RE.search(block.text) or PHONE_RE.search(block.text)
+            out.append(replace(block, section=Section.CONTACT if contact_like else Section.OTHER))
             continue
         section = None
         if block.kind == BlockKind.HEADING or (not block.hidden and _looks_like_heading(block)):
