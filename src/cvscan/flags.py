@@ -131,7 +131,7 @@ def compute_flags(document: Document, mentions: Sequence[SkillMention],
             f"{sum(buzz.values())} buzzword(s) and cliché(s)" + (": reads as filler" if severe else ""),
             tuple(f"{p} ×{n}" if n > 1 else p for p, n in buzz.most_common(12)),
         ))
-    overstuffed = bool(hidden_skills or visible_dumps or repeated) or buzz_score >= 2 * _BUZZWORD_WARNING
+    overstuffed = bool(hidden_skills or visible_dumps or repeated) or buzz_score >= _BUZZWORD_WARNING
 
     # -- ATS readability ---------------------------------------------------------------
     for warning in document.warnings:
