@@ -21,6 +21,7 @@ from .lexicon import load_lexicon
 from .nlp.pipeline import build_pipeline, run_pipeline
 from .parse import DocumentSource, load_document
 from .parse.text import parse_text
+from .redact import redact_report
 from .report import Report, SkillSummary, SourceInfo
 from .scoring import CvFeatures, RoleFit, RoleProfile, RoleScorer, job_profile, load_roles
 from .scoring.profiles import normalise_phrase
@@ -55,6 +56,9 @@ class Analyzer:
         Parsing limits (file size, pages, decompressed size).
     scorer:
         An unfitted :class:`RoleScorer` with custom parameters.
+    redact:
+        Remove names, emails, phone numbers, locations and profile links from every report
+        (see :mod:`cvscan.redact`).
     """
 
     def __init__(
@@ -66,7 +70,9 @@ class Analyzer:
         extra_roles: Sequence[str | os.PathLike[str]] = (),
         limits: ParseLimits | None = None,
         scorer: RoleScorer | None = None,
+        redact: bool = False,
     ) -> None:
+        self.redact = redact
         self.limits = limits or ParseLimits()
         self.extra_lexicons = tuple(str(p) for p in extra_lexicons)
         self.extra_roles = tuple(str(p) for p in extra_roles)
@@ -88,7 +94,7 @@ class Analyzer:
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # Rebuild in the receiving process (pickling spaCy pipelines is slow and large).
         return (_rebuild, (self.roles, self.job, self.extra_lexicons, self.extra_roles,
-                           self.limits, self._scorer_params))
+                           self.limits, self._scorer_params, self.redact))
 
     # -- job descriptions --------------------------------------------------------------
 
@@ -157,7 +163,7 @@ class Analyzer:
             job_fit = self._job_scorer.score(features, [self.job.slug])[0]
         summary = compute_flags(document, mentions, result.achievements, dumps)
         technical, soft = _skill_summaries(mentions)
-        return Report(
+        report = Report(
             source=SourceInfo(path=document.path, sha256=document.sha256,
                               format=document.format, pages=document.pages),
             skills=technical,
@@ -177,12 +183,14 @@ class Analyzer:
                 "hidden_blocks": len(document.hidden_blocks),
             },
         )
+        return redact_report(report) if self.redact else report
 
 
 def _rebuild(*args: object) -> Analyzer:
-    roles, job, extra_lexicons, extra_roles, limits, params = args
+    roles, job, extra_lexicons, extra_roles, limits, params, redact = args
     return Analyzer(roles=roles, job=job, extra_lexicons=extra_lexicons,  # type: ignore[arg-type]
-                    extra_roles=extra_roles, limits=limits, scorer=RoleScorer(**params))  # type: ignore[arg-type]
+                    extra_roles=extra_roles, limits=limits, scorer=RoleScorer(**params),  # type: ignore[arg-type]
+                    redact=bool(redact))
 
 
 def _features(document: Document, mentions: Sequence[SkillMention], dump_units: set[str]) -> CvFeatures:
@@ -231,11 +239,11 @@ def _skill_summaries(mentions: Sequence[SkillMention]) -> tuple[tuple[SkillSumma
 
 
 @lru_cache(maxsize=8)
-def _shared_analyzer(roles: tuple[str, ...] | None) -> Analyzer:
-    return Analyzer(roles=roles)
+def _shared_analyzer(roles: tuple[str, ...] | None, redact: bool) -> Analyzer:
+    return Analyzer(roles=roles, redact=redact)
 
 
 def analyze(source: DocumentSource, *, roles: Sequence[str] | None = None,
-            job: JobSource | None = None) -> Report:
+            job: JobSource | None = None, redact: bool = False) -> Report:
     """Analyse one CV with a shared analyser (built on first use, then reused)."""
-    return _shared_analyzer(tuple(roles) if roles else None).analyze(source, job=job)
+    return _shared_analyzer(tuple(roles) if roles else None, redact).analyze(source, job=job)

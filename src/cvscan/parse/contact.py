@@ -91,7 +91,7 @@ def extract_contact(blocks: list[Block]) -> Contact:
                 keep("location", location, block)
     name = _name_in(visible)
     if name is not None:
-        keep("name", name.text.strip(), name)
+        keep("name", _strip_title(name.text.strip()), name)
     return Contact(
         name=found.get("name"),
         email=found.get("email"),
@@ -110,6 +110,27 @@ def _location_in(text: str) -> str | None:
         if piece and _LOCATION_RE.match(piece) and not EMAIL_RE.search(piece):
             return piece
     return None
+
+
+_TITLE_WORDS = frozenset(
+    "engineer scientist manager developer consultant analyst specialist researcher architect "
+    "lead director officer designer administrator intern fellow student teacher chef".split()
+)
+_TITLE_MODIFIERS = frozenset(
+    "senior junior principal staff chief head data machine learning ml ai nlp research product "
+    "security software platform applied lead cloud computer vision mlops devops".split()
+)
+
+
+def _strip_title(name: str) -> str:
+    """"Eleanor Fairweather Data Scientist" -> "Eleanor Fairweather" (a header often runs both together)."""
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() not in _TITLE_WORDS:
+        return name
+    cut = len(words) - 1
+    while cut > 2 and words[cut - 1].lower() in _TITLE_MODIFIERS | _TITLE_WORDS:
+        cut -= 1
+    return " ".join(words[:cut])
 
 
 def _name_in(blocks: list[Block]) -> Block | None:
