@@ -32,3 +32,19 @@ def test_redacted_report_holds_no_personal_details(sample: str) -> None:
 def test_module_level_analyze_takes_redact() -> None:
     report = analyze(SAMPLES / "nlp_engineer.txt", redact=True)
     assert report.contact.name is None and "@" not in report.to_json().replace('"$schema"', "")
+
+
+def test_batch_redact_leaves_contact_details_out_of_the_output(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from cvscan.cli import cli
+
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(cli, ["batch", str(SAMPLES / "nlp_engineer.txt"), "--out", str(out),
+                                      "--workers", "1", "--redact"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert row["ok"] and row["report"]["contact"]["email"] is None
+    assert "lucia.ferrer@example.org" not in out.read_text(encoding="utf-8")

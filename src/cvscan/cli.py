@@ -111,15 +111,17 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_analyzer(roles: tuple[str, ...], job: str | None, _job_mtime: float | None) -> Any:
+def _cached_analyzer(roles: tuple[str, ...], job: str | None, _job_mtime: float | None,
+                     redact: bool = False) -> Any:
     from .analyzer import Analyzer
 
-    return Analyzer(roles=roles or None, job=Path(job) if job else None)
+    return Analyzer(roles=roles or None, job=Path(job) if job else None, redact=redact)
 
 
-def _analyzer(roles: Sequence[str], job: Path | None) -> Any:
+def _analyzer(roles: Sequence[str], job: Path | None, redact: bool = False) -> Any:
     try:
-        return _cached_analyzer(tuple(roles), str(job) if job else None, job.stat().st_mtime if job else None)
+        return _cached_analyzer(tuple(roles), str(job) if job else None,
+                                job.stat().st_mtime if job else None, redact)
     except ValueError as exc:
         if roles and "unknown role" in str(exc):
             raise click.BadParameter(str(exc), param_hint="'--role'") from exc
@@ -183,7 +185,7 @@ def score(file: Path, roles: tuple[str, ...], job: Path | None, as_json: bool, r
     """
     report = _analyze_file(file, roles, job)
     if redact:
-        from .render import redact_report
+        from .redact import redact_report
 
         report = redact_report(report)
     if as_json:
@@ -246,9 +248,12 @@ def roles(as_json: bool) -> None:
               help="Keep the results already in --out and score only the files not in it yet.")
 @click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Seconds allowed per file.")
+@click.option("--redact", is_flag=True,
+              help="Leave names, e-mails, phone numbers, locations and links out of the reports "
+                   "(file paths are kept: they key the results for --resume).")
 @verbose_option
 def batch(inputs: tuple[str, ...], out: Path, workers: int | None, roles: tuple[str, ...],
-          job: Path | None, resume: bool, timeout: float) -> None:
+          job: Path | None, resume: bool, timeout: float, redact: bool) -> None:
     """Score every CV in folders (recursively) or glob patterns into a CSV or JSONL file.
 
     Each result is written as soon as the file is done, so an interrupted batch keeps its
@@ -272,7 +277,7 @@ def batch(inputs: tuple[str, ...], out: Path, workers: int | None, roles: tuple[
         raise click.UsageError(f"no CV files (.pdf, .docx, .txt, .md) found in {' '.join(inputs)}")
     from .report import csv_columns
 
-    analyzer = _analyzer(roles, job)
+    analyzer = _analyzer(roles, job, redact)
     slugs = _role_slugs(analyzer)
     if not resume and out.is_file() and out.stat().st_size:
         click.echo(f"Overwriting {out} (--resume keeps what it holds).", err=True)

@@ -1,4 +1,4 @@
-"""The readable terminal view of a report (with rich), and report redaction.
+"""The readable terminal view of a report (with rich).
 
 Everything from a CV is printed as plain :class:`rich.text.Text`, never as markup, so a
 CV that contains ``[bold]`` or escape sequences cannot restyle the terminal.
@@ -6,9 +6,6 @@ CV that contains ``[bold]`` or escape sequences cannot restyle the terminal.
 
 from __future__ import annotations
 
-import dataclasses
-import enum
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +15,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .document import Contact
 from .report import Report
 
 if TYPE_CHECKING:
@@ -26,7 +22,7 @@ if TYPE_CHECKING:
     from .evidence import Achievement
     from .scoring import RoleFit, RoleProfile
 
-__all__ = ["redact_report", "render_batch_summary", "render_report", "render_roles", "render_skills"]
+__all__ = ["render_batch_summary", "render_report", "render_roles", "render_skills"]
 
 _SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
 _BAR_WIDTH = 20
@@ -215,62 +211,3 @@ def render_batch_summary(summary: BatchSummary, console: Console, *, titles: dic
     console.print(table)
 
 
-# -- redaction ----------------------------------------------------------------------------
-
-_REDACTED = "[redacted]"
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE_RE = re.compile(r"(?:\+|\b00)?\(?\d[\d\s().\-]{7,}\d\b")
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin\.com|github\.com)/\S+", re.IGNORECASE)
-
-
-def _phone(match: re.Match[str]) -> str:
-    digits = sum(ch.isdigit() for ch in match.group())
-    return _REDACTED if 10 <= digits <= 15 else match.group()
-
-
-def _redactor(contact: Contact) -> Callable[[str], str]:
-    exact = sorted({item.value for _, item in contact.items() if item.value.strip()}, key=len, reverse=True)
-    name_parts: list[str] = []
-    if contact.name is not None:
-        name_parts = [p for p in re.split(r"[\s,]+", contact.name.value) if len(p) > 1]
-    part_re = re.compile("|".join(rf"(?<![^\W\d_]){re.escape(p)}(?![^\W\d_])" for p in name_parts)) if name_parts else None
-
-    def redact(text: str) -> str:
-        for value in exact:
-            text = text.replace(value, _REDACTED)
-        text = _EMAIL_RE.sub(_REDACTED, text)
-        text = _URL_RE.sub(_REDACTED, text)
-        text = _PHONE_RE.sub(_phone, text)
-        if part_re is not None:
-            text = part_re.sub(_REDACTED, text)
-        return text
-
-    return redact
-
-
-def _scrub(obj: Any, fn: Callable[[str], str]) -> Any:
-    if isinstance(obj, enum.Enum):
-        return obj
-    if isinstance(obj, str):
-        return fn(obj)
-    if isinstance(obj, tuple):
-        return tuple(_scrub(x, fn) for x in obj)
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        changes = {f.name: _scrub(getattr(obj, f.name), fn) for f in dataclasses.fields(obj) if f.init}
-        return dataclasses.replace(obj, **changes)
-    return obj
-
-
-def redact_report(report: Report) -> Report:
-    """A copy of ``report`` without contact details: the contact block is blanked, and
-    e-mail addresses, phone numbers, profile links and the candidate's name are replaced by
-    ``[redacted]`` in every free text (file path, achievements, flags, warnings)."""
-    fn = _redactor(report.contact)
-    return dataclasses.replace(
-        report,
-        contact=Contact(),
-        source=dataclasses.replace(report.source, path=fn(report.source.path) if report.source.path else None),
-        achievements=_scrub(report.achievements, fn),
-        flags=_scrub(report.flags, fn),
-        warnings=_scrub(report.warnings, fn),
-    )
