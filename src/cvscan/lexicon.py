@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import LexiconError
-from .nlp.normalize import strip_version, term_key
+from .nlp.normalize import term_key, version_candidates
 from .resources import lexicon_path
 
 __all__ = ["CATEGORIES", "Lexicon", "Skill", "load_lexicon", "read_yaml"]
@@ -195,7 +195,7 @@ class Lexicon:
         bare = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip() or name
         for candidate in dict.fromkeys((name, bare)):
             key = term_key(candidate)
-            for variant in (key, *_singulars(key), strip_version(key)):
+            for variant in (key, *_singulars(key), *version_candidates(key)):
                 if variant and variant in self.keys:
                     return self.keys[variant]
         return next((s.id for s in self.skills.values() if name in s.ambiguous or bare in s.ambiguous), None)

@@ -51,6 +51,9 @@ class Unit:
         return self.block.kind if self.block else BlockKind.PARAGRAPH
 
 
+# spaCy's tokenizer is quadratic in a run of characters without white space (8,000
+# characters of ".," take seconds): no real word is this long, so such runs are broken up.
+_LONG_RUN = re.compile(r"\S{100}(?=\S)")
 _WHOLE_BLOCK_KINDS = {BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.HEADER, BlockKind.FOOTER}
 
 
@@ -75,7 +78,7 @@ def make_cv_doc(nlp: Language, document: Document) -> Doc:
     refs: list[BlockRef] = []
     offset = 0
     for block in document.blocks:
-        text = block.text.strip()
+        text = _LONG_RUN.sub(r"\g<0> ", block.text.strip())
         if not text:
             continue
         if parts:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["plural_keys", "strip_version", "term_key", "word_key"]
+__all__ = ["plural_keys", "strip_version", "term_key", "version_candidates", "word_key"]
 
 _DROP = re.compile(r"[\s\-‐‑‒–—_./\\'’`,:;()\[\]{}\"*!?]+")
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -29,7 +29,6 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _WORD_SPLIT = re.compile(r"[\s\-‐‑‒–—_./\\]+")
-_VERSION = re.compile(r"^(.*?[a-z+#])(?:v|version)?\d+(?:\.?\d+)*x?$")
 
 
 @lru_cache(maxsize=65536)
@@ -59,8 +58,24 @@ def plural_keys(key: str) -> tuple[str, ...]:
 
 
 def strip_version(key: str) -> str | None:
-    """The key without a glued version suffix ("yolov8" -> "yolo", "python311" -> "python")."""
-    match = _VERSION.match(key)
-    if match and len(match.group(1)) >= 2:
-        return match.group(1)
-    return None
+    """The key without a glued version suffix ("yolov8" -> "yolo", "python311" -> "python").
+
+    Plain string scanning, no regex: a word glued to a long digit run must stay linear.
+    """
+    base = key[:-1] if key.endswith("x") and key[-2:-1].isdigit() else key
+    stripped = base.rstrip("0123456789.")
+    if stripped == base or len(stripped) < 2 or not stripped[-1].isalpha() and stripped[-1] not in "+#":
+        return None
+    if stripped.endswith("version") and len(stripped) > 8:
+        return stripped[:-7]
+    return stripped
+
+
+def version_candidates(key: str) -> tuple[str, ...]:
+    """Keys to try for a word with a glued version: "yolov8" -> ("yolov", "yolo")."""
+    stripped = strip_version(key)
+    if stripped is None:
+        return ()
+    if stripped.endswith("v") and len(stripped) > 3:
+        return (stripped, stripped[:-1])
+    return (stripped,)

@@ -27,7 +27,7 @@ from ..document import BlockKind, Section
 from ..evidence import SkillMention
 from ..lexicon import Lexicon, Skill, load_lexicon
 from .context import Unit, doc_text, iter_units, register_extensions
-from .normalize import plural_keys, strip_version, term_key, word_key
+from .normalize import plural_keys, term_key, version_candidates, word_key
 
 __all__ = ["SkillMatcher", "compile_matcher", "make_skill_matcher"]
 
@@ -213,9 +213,7 @@ class SkillMatcher:
         for stop, candidate in reversed(keys):
             entries = forms.get(candidate)
             if entries is None and table.digits[stop - 1]:
-                stripped = strip_version(candidate)
-                if stripped:
-                    entries = forms.get(stripped)
+                entries = next((forms[k] for k in version_candidates(candidate) if k in forms), None)
             if entries is not None:
                 match = self._pick(table, i, stop, entries)
                 if match is not None:
