@@ -34,6 +34,7 @@ from .parse import load_document
 
 if TYPE_CHECKING:
     from .analyzer import Analyzer, analyze
+    from .batch import BatchResult, WorkerCrashedError
     from .report import Report
 
 __version__ = "0.1.0"
@@ -42,7 +43,8 @@ logging.getLogger("cvscan").addHandler(logging.NullHandler())
 
 # The analyser pulls in spaCy and scikit-learn: import it on first use so that
 # ``import cvscan`` (and spaCy's entry-point discovery of our components) stays light.
-_LAZY = {"Analyzer": "analyzer", "analyze": "analyzer", "Report": "report"}
+_LAZY = {"Analyzer": "analyzer", "analyze": "analyzer", "Report": "report", "BatchResult": "batch",
+         "WorkerCrashedError": "batch"}
 
 
 def __getattr__(name: str) -> Any:
@@ -58,6 +60,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "AnalysisTimeoutError",
     "Analyzer",
+    "BatchResult",
     "Block",
     "BlockKind",
     "Contact",
@@ -76,6 +79,7 @@ __all__ = [
     "Section",
     "UnreadableFileError",
     "UnsupportedFormatError",
+    "WorkerCrashedError",
     "__version__",
     "analyze",
     "load_document",

@@ -121,19 +121,20 @@ def iter_units(doc: Doc) -> list[Unit]:
     doc_text(doc)
     cached = _CACHE[doc]
     if cached.units is None:
-        cached.units = list(_units(doc))
-    return cached.units
+        cached.units = [(u.span.start, u.span.end, u.block) for u in _units(doc)]
+    return [Unit(doc[start:end], block) for start, end, block in cached.units]
 
 
 class _Cached:
-    """Per-Doc facts shared by the components; dropped with the Doc (weak keys), never
-    stored in ``user_data``, so a Doc still serialises."""
+    """Per-Doc facts shared by the components, never stored in ``user_data`` (a Doc still
+    serialises). Weakly keyed by the Doc and holding no reference back to it (token
+    offsets, not Spans), so the entry goes when the Doc goes."""
 
     __slots__ = ("text", "units")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.units: list[Unit] | None = None
+        self.units: list[tuple[int, int, Block | None]] | None = None
 
 
 _CACHE: weakref.WeakKeyDictionary[Doc, _Cached] = weakref.WeakKeyDictionary()
