@@ -47,7 +47,7 @@ CATEGORIES = {
     "soft",
 }
 SKILL_KEYS = {"id", "name", "category", "aliases", "ambiguous", "cues", "not_before", "not_after"}
-ROLE_KEYS = {"slug", "title", "description", "essential", "desirable", "responsibilities"}
+ROLE_KEYS = {"slug", "title", "description", "essential", "desirable", "responsibilities", "titles"}
 ROLE_SLUGS = {
     "ml-engineer", "data-scientist", "mlops-engineer", "nlp-engineer", "computer-vision-engineer",
     "research-scientist", "ml-consultant", "ml-product-manager", "data-engineer",
@@ -107,40 +107,9 @@ def splits_into_words(key: str) -> bool:
     return reach[n] >= 3
 
 
-# --- normalisation (kept identical to cvscan.nlp.normalize) ---------------------------------
-try:  # pragma: no cover - prefer the package's own implementation when it is installed
-    sys.path.insert(0, str(ROOT / "src"))
-    from cvscan.nlp.normalize import plural_keys, term_key  # type: ignore[import-not-found]
-except Exception:  # pragma: no cover - standalone fallback
-    _DROP = re.compile(r"[\s\-‐‑‒–—_./\\'’`,:;()\[\]{}\"*!?]+")
-    _FOLDS = tuple(
-        (re.compile(p), r)
-        for p, r in (
-            (r"isation", "ization"), (r"ise(s|d|r|rs)?$", r"ize\1"), (r"ising$", "izing"),
-            (r"yse(s|d|r|rs)?$", r"yze\1"), (r"ysing$", "yzing"), (r"elling$", "eling"),
-            (r"elled$", "eled"), (r"eller(s)?$", r"eler\1"), (r"ogue(s)?$", r"og\1"),
-        )
-    )
-    _WORD_SPLIT = re.compile(r"[\s\-‐‑‒–—_./\\]+")
-
-    def _word_key(word: str) -> str:
-        key = _DROP.sub("", word.lower())
-        if len(key) > 4 and key.isalpha():
-            for pattern, repl in _FOLDS:
-                key = pattern.sub(repl, key)
-        return key
-
-    def term_key(term: str) -> str:
-        return "".join(_word_key(w) for w in _WORD_SPLIT.split(term) if w)
-
-    def plural_keys(key: str) -> tuple[str, ...]:
-        if len(key) < 3 or not key[-1].isalpha():
-            return ()
-        if key.endswith(("s", "x", "ch", "sh")):
-            return (key + "es",)
-        if key.endswith("y") and key[-2:-1] not in ("a", "e", "i", "o", "u"):
-            return (key[:-1] + "ies", key + "s")
-        return (key + "s",)
+# --- normalisation: the package's own, so the check matches what the matcher does ---------
+sys.path.insert(0, str(ROOT / "src"))
+from cvscan.nlp.normalize import plural_keys, term_key  # noqa: E402
 
 
 class Report:

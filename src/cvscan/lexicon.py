@@ -22,7 +22,7 @@ from .errors import LexiconError
 from .nlp.normalize import term_key, version_candidates
 from .resources import lexicon_path
 
-__all__ = ["CATEGORIES", "Lexicon", "Skill", "load_lexicon", "read_yaml"]
+__all__ = ["CATEGORIES", "Lexicon", "Skill", "load_lexicon", "read_yaml", "yaml_files"]
 
 logger = logging.getLogger("cvscan")
 
@@ -166,7 +166,8 @@ def _read_skill_file(path: Path) -> list[Skill]:
     return skills
 
 
-def _skill_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def yaml_files(paths: Iterable[str | os.PathLike[str]], what: str = "lexicon") -> list[Path]:
+    """The YAML files named by ``paths``: files as given, folders expanded (sorted)."""
     files: list[Path] = []
     for item in paths:
         path = Path(item)
@@ -175,7 +176,7 @@ def _skill_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         elif path.exists():
             files.append(path)
         else:
-            raise LexiconError("no such lexicon file or directory", path=str(path))
+            raise LexiconError(f"no such {what} file or directory", path=str(path))
     return files
 
 
@@ -256,15 +257,15 @@ def load_lexicon(extra: Sequence[str | os.PathLike[str]] = ()) -> Lexicon:
     """
     if not extra:
         return _default_lexicon()
-    shipped = _read_files(tuple(_skill_files([lexicon_path("skills")])))
-    user = [s for f in _skill_files(extra) for s in _read_skill_file(f)]
+    shipped = _read_files(tuple(yaml_files([lexicon_path("skills")])))
+    user = [s for f in yaml_files(extra) for s in _read_skill_file(f)]
     overridden = {s.id for s in user}
     return build_lexicon([s for s in shipped if s.id not in overridden] + user)
 
 
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
-    return build_lexicon(_read_files(tuple(_skill_files([lexicon_path("skills")]))))
+    return build_lexicon(_read_files(tuple(yaml_files([lexicon_path("skills")]))))
 
 
 @lru_cache(maxsize=4)

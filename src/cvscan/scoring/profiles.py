@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LexiconError
-from ..lexicon import Lexicon, load_lexicon, read_yaml
+from ..lexicon import Lexicon, load_lexicon, read_yaml, yaml_files
 from ..nlp.normalize import word_key
 from ..resources import lexicon_path
 
@@ -154,30 +154,17 @@ def parse_role(data: Any, lexicon: Lexicon, path: str = "<role>") -> RoleProfile
     )
 
 
-def _role_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    files: list[Path] = []
-    for item in paths:
-        path = Path(item)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
-        elif path.exists():
-            files.append(path)
-        else:
-            raise LexiconError("no such role file or directory", path=str(path))
-    return files
-
-
 def load_roles(extra: Sequence[str | os.PathLike[str]] = (), *, lexicon: Lexicon | None = None) -> list[RoleProfile]:
     """The shipped role profiles plus user ones; a user role with a shipped slug replaces it."""
     lexicon = lexicon or load_lexicon()
     if not extra and lexicon is load_lexicon():
         return list(_shipped_roles())
-    return _load(_role_files([lexicon_path("roles"), *extra]), lexicon)
+    return _load(yaml_files([lexicon_path("roles"), *extra], "role"), lexicon)
 
 
 @lru_cache(maxsize=1)
 def _shipped_roles() -> tuple[RoleProfile, ...]:
-    return tuple(_load(_role_files([lexicon_path("roles")]), load_lexicon()))
+    return tuple(_load(yaml_files([lexicon_path("roles")], "role"), load_lexicon()))
 
 
 def _load(files: list[Path], lexicon: Lexicon) -> list[RoleProfile]:
