@@ -6,8 +6,8 @@ CV that contains ``[bold]`` or escape sequences cannot restyle the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
