@@ -7,6 +7,7 @@ compiling the matcher happens at build time, never per CV.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,12 +50,15 @@ class NlpResult:
 
 def run_pipeline(nlp: Language, document: Document) -> NlpResult:
     """Run ``nlp`` over ``document`` and collect skill mentions and achievements."""
-    doc = make_cv_doc(nlp, document)
-    mentions = tuple(doc._.skills or ())
-    found = tuple(a for a in (doc._.achievements or ()) if a.section is not Section.REFERENCES)
-    return NlpResult(
-        mentions=mentions,
-        achievements=found,
-        n_units=len(iter_units(doc)),
-        n_tokens=len(doc),
-    )
+    # A memory zone (spaCy >= 3.8) frees the strings each CV adds to the shared vocabulary, so
+    # a long-lived Analyzer does not grow with every new word it meets. Results are plain
+    # records, never spaCy objects, so nothing outlives the zone.
+    zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
+    with zone:
+        doc = make_cv_doc(nlp, document)
+        return NlpResult(
+            mentions=tuple(doc._.skills or ()),
+            achievements=tuple(a for a in (doc._.achievements or ()) if a.section is not Section.REFERENCES),
+            n_units=len(iter_units(doc)),
+            n_tokens=len(doc),
+        )

@@ -12,7 +12,9 @@ from ..document import Block, BlockKind, Contact, ContactItem, Section
 
 __all__ = ["extract_contact", "EMAIL_RE", "PHONE_RE", "LINK_RE"]
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
+EMAIL_RE = re.compile(  # bounded local part: linear on a long run of word characters
+    r"(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b"
+)
 PHONE_RE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d[\d .-]{6,16}\d(?![\w-])"
 )

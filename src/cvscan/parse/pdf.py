@@ -368,13 +368,28 @@ def _metadata(doc: PDFDocument, pages: int) -> DocumentMetadata:
 
 
 def _inflate(data: bytes, limit: int) -> bytes:
-    """Inflate at most ``limit + 1`` bytes; like pdfminer, keep what precedes corruption."""
+    """Inflate at most ``limit + 1`` bytes; like pdfminer, keep what precedes corruption.
+
+    pdfminer recovers a damaged stream byte by byte (everything before a bad checksum), so
+    the chunk that fails is fed again byte by byte here too: otherwise a bomb whose only
+    flaw is its checksum would measure 0 bytes here and inflate to gigabytes in pdfminer.
+    """
     inflater = zlib.decompressobj()
     out = bytearray()
     for i in range(0, len(data), 65536):
+        chunk = data[i:i + 65536]
+        saved = inflater.copy()
         try:
-            out += inflater.decompress(data[i:i + 65536], limit + 1 - len(out))
+            out += inflater.decompress(chunk, limit + 1 - len(out))
         except zlib.error:
+            inflater = saved
+            for j in range(len(chunk)):
+                try:
+                    out += inflater.decompress(chunk[j:j + 1], limit + 1 - len(out))
+                except zlib.error:
+                    break
+                if len(out) > limit or inflater.eof:
+                    break
             break
         if len(out) > limit or inflater.eof:
             break
