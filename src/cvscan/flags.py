@@ -22,7 +22,6 @@ from .stuffing import KeywordDump, repeated_keywords
 
 __all__ = ["Flag", "FlagSummary", "compute_flags"]
 
-SEVERITIES = ("info", "warning", "critical")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MIN_WORDS, _MAX_WORDS, _MAX_PAGES = 200, 1500, 3
 _BUZZWORD_WARNING = 6.0  # weighted buzzword hits that make a CV read as filler

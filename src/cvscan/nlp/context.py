@@ -8,7 +8,6 @@ pipeline (no blocks attached), each sentence is a unit in section "other".
 
 from __future__ import annotations
 
-import bisect
 import re
 import weakref
 from collections.abc import Iterator
@@ -94,18 +93,6 @@ def make_cv_doc(nlp: Language, document: Document) -> Doc:
     for name, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
-
-
-def block_at(doc: Doc, char: int) -> Block | None:
-    """The block covering character offset ``char``, or None for a Doc without blocks."""
-    refs: list[BlockRef] | None = doc._.cv_blocks
-    if not refs:
-        return None
-    starts = [ref.start_char for ref in refs]
-    i = bisect.bisect_right(starts, char) - 1
-    if i >= 0 and refs[i].start_char <= char < refs[i].end_char:
-        return refs[i].block
-    return None
 
 
 def doc_text(doc: Doc) -> str:
