@@ -385,22 +385,22 @@ def discover(inputs: Iterable[str], *, exclude: str | os.PathLike[str] | None = 
             logger.info("skipping %s: not a CV file", path)
             skipped.append(path)
 
+    def expand(path: str, explicit: bool) -> None:
+        if os.path.isdir(path):
+            for found in _walk(path, visited):
+                add(found, False)
+        elif os.path.isfile(path):
+            add(path, explicit)
+
     for arg in inputs:
-        if os.path.isdir(arg):
-            for path in _walk(arg, visited):
-                add(path, False)
-        elif os.path.isfile(arg):
-            add(arg, True)
-        else:
-            matches = sorted(glob.glob(arg, recursive=True))
-            if not matches:
-                click.echo(f"Warning: nothing matches {arg}", err=True)
-            for match in matches:
-                if os.path.isdir(match):
-                    for path in _walk(match, visited):
-                        add(path, False)
-                elif os.path.isfile(match):
-                    add(match, False)
+        if os.path.exists(arg):
+            expand(arg, True)
+            continue
+        matches = sorted(glob.glob(arg, recursive=True))
+        if not matches:
+            click.echo(f"Warning: nothing matches {arg}", err=True)
+        for match in matches:
+            expand(match, False)
     return files, skipped
 
 
