@@ -8,6 +8,8 @@ compiling the matcher happens at build time, never per CV.
 from __future__ import annotations
 
 import contextlib
+import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -48,13 +50,27 @@ class NlpResult:
     n_tokens: int
 
 
+_LOCKS: weakref.WeakKeyDictionary[Language, threading.Lock] = weakref.WeakKeyDictionary()
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_for(nlp: Language) -> threading.Lock:
+    with _LOCKS_GUARD:
+        lock = _LOCKS.get(nlp)
+        if lock is None:
+            lock = _LOCKS[nlp] = threading.Lock()
+        return lock
+
+
 def run_pipeline(nlp: Language, document: Document) -> NlpResult:
     """Run ``nlp`` over ``document`` and collect skill mentions and achievements."""
     # A memory zone (spaCy >= 3.8) frees the strings each CV adds to the shared vocabulary, so
     # a long-lived Analyzer does not grow with every new word it meets. Results are plain
     # records, never spaCy objects, so nothing outlives the zone.
+    # Zones are not thread-safe (one thread's zone would free strings another is using), so
+    # runs of one pipeline are serialised; the NLP stage is pure Python and holds the GIL anyway.
     zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
-    with zone:
+    with _lock_for(nlp), zone:
         doc = make_cv_doc(nlp, document)
         return NlpResult(
             mentions=tuple(doc._.skills or ()),
