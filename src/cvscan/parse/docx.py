@@ -28,7 +28,7 @@ from ..errors import (
     EncryptedDocumentError,
     NoTextLayerError,
 )
-from .base import ParsedDocument
+from .base import ParsedDocument, TextBudget
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -49,7 +49,6 @@ _RATIO_MIN_BYTES = 2 * 1024 * 1024  # small parts may compress well without bein
 MAX_XML_TAGS = 1_000_000
 """Tags (``<`` characters) allowed across all XML parts. A CV has ~25,000; lxml needs
 ~170 bytes per element, so 20 MB of ``<w:p/>`` (a 1.6 MB file) took 440 MB and 36 s."""
-MAX_BLOCKS = 20_000
 """Blocks read before the rest is dropped with a warning (a CV has a few hundred)."""
 _CHUNK = 1 << 20
 _DTD_RE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -505,15 +504,16 @@ class _Collector:
     limits: ParseLimits
     blocks: list[Block] = field(default_factory=list)
     warnings: list[DocumentWarning] = field(default_factory=list)
-    chars: int = 0
-    truncated: bool = False
     has_images: bool = False
+
+    def __post_init__(self) -> None:
+        self.budget = TextBudget(self.limits, "The DOCX", self.warnings)
 
     # -- block level ----------------------------------------------------------------------
 
     def walk(self, container: etree._Element, ctx: _Ctx) -> None:
         for child in container:
-            if self.truncated:
+            if self.budget.truncated:
                 return
             tag = child.tag
             if tag == W_P:
@@ -729,24 +729,9 @@ class _Collector:
         return BlockKind.TABLE_CELL if ctx.in_cell else BlockKind.PARAGRAPH
 
     def _add(self, text: str, kind: BlockKind, segs: list[_Seg], hidden_reason: HiddenReason | None) -> None:
-        if not text or self.truncated:
+        text = self.budget.take(text)
+        if not text:
             return
-        if len(self.blocks) >= MAX_BLOCKS:
-            self.truncated = True
-            self.warnings.append(DocumentWarning(
-                "truncated", f"The DOCX has over {MAX_BLOCKS:,} paragraphs; the rest was not read"
-            ))
-            return
-        room = self.limits.max_chars - self.chars
-        if len(text) > room:
-            text = text[:max(room, 0)].rstrip()
-            self.truncated = True
-            self.warnings.append(DocumentWarning(
-                "truncated", f"The DOCX text is over {self.limits.max_chars} characters; the rest was not read"
-            ))
-            if not text:
-                return
-        self.chars += len(text)
         weights: dict[float, int] = {}
         colors: dict[RGB | None, int] = {}
         bold_chars = total = 0

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..document import Block, BlockKind, DocumentMetadata, DocumentWarning, ParseLimits
 from ..errors import EmptyDocumentError, UnsupportedFormatError
-from .base import ParsedDocument
+from .base import ParsedDocument, TextBudget
 
 __all__ = ["decode_text", "parse_text"]
 
@@ -44,7 +44,6 @@ _HEADING_MAX_CHARS = 50
 _COLON_HEADING_MAX_WORDS = 4
 _MAX_WRAP_WIDTH = 100
 _MAX_MARKUP_LINE = 4000  # longer lines skip the Markdown regexes (no quadratic backtracking)
-MAX_BLOCKS = 20_000
 """Blocks read before the rest is dropped with a warning: a CV has a few hundred, and
 300,000 one-word lines took 7 s to parse."""
 
@@ -119,8 +118,9 @@ class _Builder:
     lines: list[str] = field(default_factory=list)  # the open paragraph or bullet
     kind: BlockKind = BlockKind.PARAGRAPH
     bullet_indent: int = 0
-    chars: int = 0
-    truncated: bool = False
+
+    def __post_init__(self) -> None:
+        self.budget = TextBudget(self.limits, "The text", self.warnings)
 
     def flush(self) -> None:
         if self.lines:
@@ -130,24 +130,9 @@ class _Builder:
 
     def add(self, raw: str, kind: BlockKind, bold: bool | None = None) -> None:
         text, all_bold = _clean_inline(raw)
-        if not text or self.truncated:
+        text = self.budget.take(text)
+        if not text:
             return
-        if len(self.blocks) >= MAX_BLOCKS:
-            self.truncated = True
-            self.warnings.append(DocumentWarning(
-                "truncated", f"The text has over {MAX_BLOCKS:,} paragraphs; the rest was not read"
-            ))
-            return
-        room = self.limits.max_chars - self.chars
-        if len(text) > room:
-            text = text[:room].rstrip()
-            self.truncated = True
-            self.warnings.append(DocumentWarning(
-                "truncated", f"The text is over {self.limits.max_chars} characters; the rest was not read"
-            ))
-            if not text:
-                return
-        self.chars += len(text)
         self.blocks.append(Block(text=text, kind=kind, page=1, bold=all_bold if bold is None else bold))
 
 
@@ -161,7 +146,7 @@ def parse_text(data: bytes, limits: ParseLimits) -> ParsedDocument:
     wrap = _wrap_width(lines)
     in_fence = False
     for i, line in enumerate(lines):
-        if builder.truncated:
+        if builder.budget.truncated:
             break
         stripped = line.strip()
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
