@@ -20,6 +20,7 @@ from .flags import compute_flags
 from .lexicon import load_lexicon
 from .nlp.pipeline import build_pipeline, run_pipeline
 from .parse import DocumentSource, load_document
+from .parse.sections import assign_sections
 from .parse.text import parse_text
 from .redact import redact_report
 from .report import Report, SkillSummary, SourceInfo
@@ -99,17 +100,15 @@ class Analyzer:
     # -- job descriptions --------------------------------------------------------------
 
     def _job_document(self, job: JobSource) -> Document:
+        """A job description as a Document: a path or bytes are loaded, other text parsed as text."""
         if isinstance(job, Document):
             return job
-        if isinstance(job, bytes):
-            return load_document(job, limits=self.limits)
-        if isinstance(job, os.PathLike) or (isinstance(job, str) and "\n" not in job
-                                            and len(job) < 1024 and Path(job).is_file()):
+        is_path = isinstance(job, os.PathLike) or (
+            isinstance(job, str) and "\n" not in job and len(job) < 1024 and Path(job).is_file())
+        if is_path or isinstance(job, bytes):
             return load_document(job, limits=self.limits)
         if isinstance(job, str):
             parsed = parse_text(job.encode("utf-8"), self.limits)
-            from .parse.sections import assign_sections
-
             return Document(blocks=tuple(assign_sections(parsed.blocks)), metadata=parsed.metadata)
         raise TypeError(f"job must be text, a path, bytes or a Document, not {type(job).__name__}")
 

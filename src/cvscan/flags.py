@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .document import BlockKind, Document, Section
 from .evidence import Achievement, SkillMention
@@ -63,13 +64,18 @@ def _snippet(text: str, limit: int = 120) -> str:
 def _phrase_hits(text: str, phrases: dict[str, float]) -> Counter[str]:
     lowered = f" {' '.join(_WORD_RE.findall(text.lower()))} "
     hits: Counter[str] = Counter()
-    for phrase in phrases:
-        key = " ".join(_WORD_RE.findall(phrase))
-        if key:
-            n = lowered.count(f" {key} ")
-            if n:
-                hits[phrase] = n
+    for phrase, key in _phrase_keys(tuple(phrases)):
+        n = lowered.count(key)
+        if n:
+            hits[phrase] = n
     return hits
+
+
+@lru_cache(maxsize=4)
+def _phrase_keys(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each phrase with its space-delimited word key, computed once per word list."""
+    keys = ((p, " ".join(_WORD_RE.findall(p.lower()))) for p in phrases)
+    return tuple((p, f" {k} ") for p, k in keys if k)
 
 
 def compute_flags(document: Document, mentions: Sequence[SkillMention],

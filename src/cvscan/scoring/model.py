@@ -165,6 +165,7 @@ class RoleScorer(BaseEstimator):  # type: ignore[misc]
         role_docs = [self._profile_terms(p) for p in profiles]
         self.role_matrix_ = self.vectorizer_.fit_transform(role_docs).toarray()
         self.vocabulary_ = self.vectorizer_.vocabulary_
+        self.phrase_terms_ = tuple(t for t in self.vocabulary_ if t.startswith("phrase:"))
         self.profiles_ = tuple(profiles)
         self.slugs_ = tuple(p.slug for p in profiles)
         return self
@@ -185,9 +186,7 @@ class RoleScorer(BaseEstimator):  # type: ignore[misc]
         for skill_id, count in cv.skills.items():
             if count > 0:
                 terms.extend([f"skill:{skill_id}"] * min(int(count), self.max_repeats))
-        for term in self.vocabulary_:
-            if term.startswith("phrase:") and cv.has_phrase(term[7:]):
-                terms.append(term)
+        terms.extend(t for t in self.phrase_terms_ if cv.has_phrase(t[7:]))
         if not terms:
             return np.zeros(len(self.vocabulary_))
         return np.asarray(self.vectorizer_.transform([terms]).toarray()[0])
